@@ -148,7 +148,8 @@ class Claims:
 
     def report(self):
         """Print the table, write JSON if the runner asked for it, and raise AssertionError
-        listing every must-hold claim that failed."""
+        listing every must-hold claim that failed. Returns None (so a notebook cell ending in
+        ``claims.report()`` echoes nothing after the table); ``summary()`` gives the counts."""
         if not self.rows:
             raise ValueError("no claims were checked before report()")
         print(self.table())
@@ -164,4 +165,3 @@ class Claims:
         if failed:
             lines = [f"  - {r['name']}: measured {_fmt(r['measured'], r['fmt'])} {r['test']}".rstrip() for r in failed]
             raise AssertionError(f"{len(failed)} claim(s) of {self.notebook} that must hold did not:\n" + "\n".join(lines))
-        return self.summary()

@@ -52,7 +52,8 @@ def test_report_prints_table_and_passes(capsys):
     c = Claims("00_test")
     c.check("ok claim", 0.1, paper="small", op="<", threshold=1)
     c.check("allowed miss", 5.0, paper="small", op="<", threshold=1, must_hold=False, note="too small a model")
-    assert c.report() == dict(held=1, not_reproduced=1, failed=0)
+    assert c.report() is None
+    assert c.summary() == dict(held=1, not_reproduced=1, failed=0)
     out = capsys.readouterr().out
     for word in ("claim", "paper", "measured", "verdict", "ok claim", "holds", NOT_REPRODUCED, "too small a model"):
         assert word in out
