@@ -71,6 +71,36 @@ def test_gaussian_mixture_eps_is_mse_optimal():
     assert abs(slope - 1) < 0.03
 
 
+def test_pf_ode_matches_single_gaussian_closed_form():
+    """For one Gaussian N(mu, s² I) the flow in y = x/alpha is y(rho) = mu + sqrt((s²+rho²)/(s²+rho0²)) (y0 - mu)."""
+    rng = np.random.default_rng(2)
+    mu, s = np.array([1.0, -2.0, 0.5]), 0.3
+    gm = datasets.GaussianMixture([1.0], [mu], s)
+    rho0, rho1 = 8.0, 0.05
+    x0 = rng.standard_normal((4, 3))
+    y0 = x0 * np.sqrt(1 + rho0**2)
+    expect = (mu + np.sqrt((s**2 + rho1**2) / (s**2 + rho0**2)) * (y0 - mu)) / np.sqrt(1 + rho1**2)
+    np.testing.assert_allclose(gm.pf_ode(x0, rho0, rho1), expect, rtol=1e-9, atol=1e-10)
+    np.testing.assert_allclose(gm.pf_ode(x0, rho0, rho0), x0)
+
+
+def test_pf_ode_is_the_limit_of_ddim():
+    """DDIM is Euler in (rho, y): with many steps it approaches the exact ODE endpoint."""
+    rng = np.random.default_rng(3)
+    gm = datasets.GaussianMixture.ring()
+    x = rng.standard_normal((16, 2)) / np.sqrt(1 + 20.0**2)
+    exact = gm.pf_ode(x, 20.0, 0.0)
+    errs = []
+    for n in (50, 400):
+        rho = np.geomspace(20.0, 1e-4, n)
+        y = x * np.sqrt(1 + 20.0**2)
+        for r0, r1 in zip(rho[:-1], rho[1:]):
+            a = 1 / np.sqrt(1 + r0**2)
+            y = y + (r1 - r0) * gm.eps(y * a, a, r0 * a)
+        errs.append(np.median(np.linalg.norm(y / np.sqrt(1 + rho[-1] ** 2) - exact, axis=1)))
+    assert errs[1] < errs[0] / 4
+
+
 def test_gaussian_mixture_rejects_bad_parameters():
     with pytest.raises(ValueError):
         datasets.GaussianMixture([0.5, 0.6], [[0, 0], [1, 1]], 0.1)
@@ -78,6 +108,8 @@ def test_gaussian_mixture_rejects_bad_parameters():
         datasets.GaussianMixture([0.5, 0.5], [[0, 0], [1, 1]], 0.0)
     with pytest.raises(ValueError, match="shape"):
         datasets.GaussianMixture.ring().score(np.zeros((3, 5)))
+    with pytest.raises(ValueError, match="rho"):
+        datasets.GaussianMixture.ring().pf_ode(np.zeros((3, 2)), -1.0)
 
 
 def test_scaled_linear_schedule():
