@@ -1,5 +1,5 @@
 # approx-notebooks — every target sets up .venv first when it is missing or older than pyproject.toml.
-#   make run  [SCALE=quick|full] [SEED=0] [ONLY="21 59"] [JOBS=<cores>]   execute notebooks → runs/<scale>-seed<seed>/REPORT.md
+#   make run  [SCALE=quick|full] [SEED=0] [ONLY="21 59"] [JOBS=<cores>] [THREADS=1]  execute notebooks → runs/<scale>-seed<seed>/REPORT.md
 #   make test                                                            unit tests, collection checks, every notebook under nbval
 #   make lab                                                             JupyterLab with the repo's kernel
 #   make report [SCALE=..] [SEED=..]                                     rewrite REPORT.md from the last run, executing nothing
@@ -17,6 +17,7 @@ SCALE ?= quick
 SEED ?= 0
 ONLY ?=
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+THREADS ?= 1
 FORCE ?=
 
 .PHONY: run test lab report execute new index clean setup
@@ -32,7 +33,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python tools/run.py --scale "$(SCALE)" --seed "$(SEED)" --only "$(ONLY)" --jobs "$(JOBS)" $(if $(FORCE),--force,)
+	$(BIN)/python tools/run.py --scale "$(SCALE)" --seed "$(SEED)" --only "$(ONLY)" --jobs "$(JOBS)" --threads "$(THREADS)" $(if $(FORCE),--force,)
 
 report: $(STAMP)
 	$(BIN)/python tools/run.py --scale "$(SCALE)" --seed "$(SEED)" --only "$(ONLY)" --report-only

@@ -5,8 +5,8 @@
     python tools/run.py --report-only [--scale ..] [--seed ..]
 
 Each notebook is executed into runs/<scale>-seed<seed>/NN_slug.ipynb with SEED and SCALE
-injected, J at a time, each worker limited to cores // J BLAS/XLA threads and pinned to its own
-cores. A notebook whose inputs (its file, shared/, pyproject.toml, seed and scale) have not
+injected, J at a time, each worker limited to --threads BLAS/XLA threads (default 1, never more
+than cores // J) and pinned to its own cores. A notebook whose inputs (its file, shared/, pyproject.toml, seed and scale) have not
 changed since a run that completed is not run again (--force re-runs it). A notebook that
 fails keeps its partly executed copy, with the error, and never stops the others. The claims
 of each notebook are written by shared.Claims to NN_slug.claims.json beside the executed copy.
@@ -204,6 +204,9 @@ def main(argv=None):
     ap.add_argument("--seed", default="0")
     ap.add_argument("--only", default="")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--threads", type=int, default=1,
+                    help="BLAS/XLA threads per worker (default 1: notebooks do many small array operations, "
+                         "which a second thread slows down; capped so that workers × threads ≤ cores)")
     ap.add_argument("--timeout", type=int, default=None, help="seconds per notebook (default 10× its budget)")
     ap.add_argument("--force", action="store_true", help="re-run notebooks whose inputs have not changed")
     ap.add_argument("--report-only", action="store_true", help="rewrite REPORT.md from stored states, run nothing")
@@ -215,6 +218,8 @@ def main(argv=None):
         selected = select(args.only, available_notebooks(args.notebooks_dir))
         if args.jobs < 1:
             raise UsageError(f"JOBS must be >= 1; got {args.jobs}")
+        if args.threads < 1:
+            raise UsageError(f"THREADS must be >= 1; got {args.threads}")
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -226,7 +231,7 @@ def main(argv=None):
     outdir.mkdir(parents=True, exist_ok=True)
     ncores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     jobs = min(args.jobs, len(selected), ncores) if not args.report_only else 1
-    threads = max(1, ncores // jobs)
+    threads = max(1, min(args.threads, ncores // jobs))
     budget = QUICK_BUDGET_S if scale == "quick" else FULL_BUDGET_S
     timeout = args.timeout or 10 * budget
 
