@@ -54,11 +54,15 @@ def baseline_color(i=0):
 
 
 def subplots(nrows=1, ncols=1, panel=(4.2, 3.2), **kwargs):
-    """``plt.subplots`` with a figure size of ``panel`` inches per panel; returns (fig, axes)."""
+    """``plt.subplots`` with a figure size of ``panel`` inches per panel; returns (fig, axes).
+
+    Other keywords go to ``plt.subplots`` (e.g. ``squeeze=False`` for an always-2-D axes array).
+    """
     import matplotlib.pyplot as plt
 
+    kwargs.setdefault("squeeze", True)
     figsize = (panel[0] * ncols, panel[1] * nrows)
-    return plt.subplots(nrows, ncols, figsize=figsize, squeeze=True, **kwargs)
+    return plt.subplots(nrows, ncols, figsize=figsize, **kwargs)
 
 
 def loglog_slope(ax, x, y, label=None, color=None, marker="o", fit_range=None, annotate=True, **kwargs):

@@ -30,6 +30,12 @@ def test_subplots_sizes_per_panel():
     plt.close(fig)
 
 
+def test_subplots_passes_squeeze_through():
+    fig, axes = plotting.subplots(1, 1, squeeze=False)
+    assert axes.shape == (1, 1)
+    plt.close(fig)
+
+
 def test_loglog_slope_fits_and_labels():
     fig, ax = plotting.subplots()
     n = np.array([64, 128, 256, 512])
